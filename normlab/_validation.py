@@ -25,10 +25,15 @@ __all__ = [
 def check_option(value: Any, name: str, options: Iterable[Any], *, caller: str) -> Any:
     """Return `value` if it is one of `options`, else raise ValueError naming them."""
     options = tuple(options)
-    try:
-        ok = any(value == o and type(value) is not bool for o in options) or value in options
-    except (TypeError, ValueError):
-        ok = False
+    def same(a, b) -> bool:
+        if isinstance(a, (bool, np.bool_)) or isinstance(b, (bool, np.bool_)):
+            return a is b  # True is not the order 1
+        try:
+            return bool(a == b)
+        except (TypeError, ValueError):
+            return False
+
+    ok = any(same(value, o) for o in options)
     if not ok:
         allowed = ", ".join(repr(o) for o in options)
         raise ValueError(f"{caller}: `{name}` must be one of {allowed}; got {value!r}.")

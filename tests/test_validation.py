@@ -53,3 +53,9 @@ def test_check_int_and_axis():
         check_axis(3, 2, caller="f")
     with pytest.raises(ValueError):
         check_axis((0, 0), 2, caller="f")
+
+
+def test_check_option_refuses_booleans_for_numbers():
+    with pytest.raises(ValueError):
+        check_option(True, "ord", (1, 2), caller="f")
+    assert check_option(None, "penalty", ("l2", None), caller="f") is None
