@@ -4,7 +4,6 @@ import os
 
 # Set before any kernel starts: nbval kernels inherit the environment (--nbval-current-env).
 os.environ.setdefault("NORMLAB_STATIC", "1")  # widgets draw one static figure
-os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 import numpy as np

@@ -78,3 +78,14 @@ def test_quiz_scores_and_validates(capsys):
     quiz.grade({1: "true"})
     out = capsys.readouterr().out
     assert "1. you said true: right. It meets all three axioms." in out and "2. not answered yet" in out
+
+
+def test_quiz_records_without_revealing(capsys):
+    quiz = Quiz((QuizItem("L1 is a norm", "true", "It meets all three axioms."),
+                 QuizItem("L0 is a norm", "false", "It is not homogeneous.")))
+    quiz.grade({1: "false"}, reveal=False)
+    out = capsys.readouterr().out
+    assert "you said false" in out and "right" not in out and "think again" not in out
+    assert "Score" not in out and "axioms" not in out
+    quiz.grade(..., reveal=False)
+    assert "Recorded 0 of 2" in capsys.readouterr().out

@@ -159,7 +159,14 @@ def get_exercise(exercise_id: str) -> Exercise:
 
 
 def exercise_ids(lesson: str | None = None) -> list[str]:
-    """Sorted ids of the registered exercises, of one lesson (``"04"``) or of all lessons found."""
+    """Sorted ids of the registered exercises, of one lesson (``"04"``) or of all lessons found.
+
+    Examples
+    --------
+    >>> from normlab.exercises import exercise_ids
+    >>> exercise_ids("00")[:2]
+    ['00.1', '00.2']
+    """
     if lesson is None:
         import pkgutil
 
@@ -223,7 +230,7 @@ def call_learner(func: Any, *args, name: str = "your function", **kwargs):
     except Exception as exc:  # the learner's bug, reported with the input that caused it
         shown = ", ".join(fmt(a) for a in args)
         last = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        raise not_yet(f"{name}({shown}) raised {last}.") from None
+        raise not_yet(f"{name}({shown}) raised {last.rstrip('.')}.") from None
     if out is None or out is Ellipsis:
         raise NotAttempted
     return out
@@ -281,19 +288,30 @@ class Quiz:
         return right, len(answered)
 
     def grade(self, answers: Any, *, reveal: bool = True) -> None:
+        """Print, per item, the answer given and (with ``reveal=True``) whether it is right.
+
+        ``reveal=False`` only records: it prints what was answered and no verdict, no
+        explanation and no score (lesson 00's pre-quiz, re-taken and graded in lesson 28).
+        The placeholder ``...`` counts as nothing answered yet.
+        """
+        if answers is Ellipsis or answers is None:
+            answers = {}
         got = self._normalize(answers)
+        if not reveal:
+            for i, v in got.items():
+                print(f"{i:>2}. " + ("not answered yet" if v is None else f"you said {v}"))
+            n_answered = sum(v is not None for v in got.values())
+            print(f"Recorded {n_answered} of {len(self.items)} answers; no verdicts are shown yet.")
+            return
         for i, item in enumerate(self.items, start=1):
             v = got[i]
             if v is None:
                 print(f"{i:>2}. not answered yet")
                 continue
-            mark = "right" if v == item.verdict else "think again"
-            line = f"{i:>2}. you said {v}: {mark}."
-            if reveal and v == item.verdict:
-                line += f" {item.explanation}"
-            elif reveal:
+            if v == item.verdict:
+                print(f"{i:>2}. you said {v}: right. {item.explanation}")
+            else:
                 where = f" (lesson {item.lesson})" if item.lesson else ""
-                line += f" Revisit this after the lesson{where}."
-            print(line)
+                print(f"{i:>2}. you said {v}: think again. Revisit this after the lesson{where}.")
         right, answered = self.score(answers)
         print(f"Score: {right} of {answered} answered ({len(self.items)} items).")
