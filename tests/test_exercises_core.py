@@ -89,3 +89,11 @@ def test_quiz_records_without_revealing(capsys):
     assert "Score" not in out and "axioms" not in out
     quiz.grade(..., reveal=False)
     assert "Recorded 0 of 2" in capsys.readouterr().out
+
+
+def test_forgotten_return_is_not_called_unattempted(registry):
+    def double(x):
+        y = 2 * x  # noqa: F841 - the bug under test
+
+    fb = _core.evaluate("99.1", double)
+    assert fb.status == "not yet" and "did you forget `return`" in fb.message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dis
 import importlib
 import re
 import traceback
@@ -26,6 +27,7 @@ __all__ = [
     "fmt",
     "get_exercise",
     "is_placeholder",
+    "is_stub_function",
     "not_yet",
 ]
 
@@ -203,6 +205,33 @@ def is_placeholder(answer: Any) -> bool:
     return False
 
 
+def is_stub_function(func: Any) -> bool:
+    """True for a function whose body does nothing: only ``...``, ``pass`` or a docstring.
+
+    That is the exercise build's placeholder for "implement this function". A body that
+    computes something but forgets ``return`` also returns None; the bytecode tells the
+    two apart, so the learner hears "did you forget return?" instead of "not attempted".
+
+    Examples
+    --------
+    >>> from normlab.exercises._core import is_stub_function
+    >>> def stub(x):
+    ...     ...
+    >>> def no_return(x):
+    ...     y = 2 * x
+    >>> is_stub_function(stub), is_stub_function(no_return)
+    (True, False)
+    """
+    code = getattr(func, "__code__", None)
+    if code is None:
+        return False
+    ops = [i for i in dis.get_instructions(code) if i.opname not in ("RESUME", "NOP", "CACHE")]
+    names = [i.opname for i in ops]
+    if names == ["RETURN_CONST"]:
+        return ops[0].argval is None
+    return names == ["LOAD_CONST", "RETURN_VALUE"] and ops[0].argval is None
+
+
 def fmt(value: Any, digits: int = 4) -> str:
     """Format numbers and arrays with fixed precision for feedback messages."""
     if isinstance(value, (float, np.floating)):
@@ -218,10 +247,11 @@ def fmt(value: Any, digits: int = 4) -> str:
 def call_learner(func: Any, *args, name: str = "your function", **kwargs):
     """Call a learner's function; turn placeholders and crashes into feedback.
 
-    Raises :class:`NotAttempted` if `func` is the placeholder or returns ``None`` /
-    ``...`` (an empty body), and a "not yet" verdict naming the inputs if it raises.
+    Raises :class:`NotAttempted` if `func` is the placeholder, has an empty body or
+    returns ``...``; a "not yet" verdict if it returns None from a body that does
+    something (a forgotten ``return``) or if it raises, naming the inputs.
     """
-    if is_placeholder(func):
+    if is_placeholder(func) or is_stub_function(func):
         raise NotAttempted
     if not callable(func):
         raise not_yet(f"{name} should be a function (defined with def); got {type(func).__name__}.")
@@ -231,8 +261,10 @@ def call_learner(func: Any, *args, name: str = "your function", **kwargs):
         shown = ", ".join(fmt(a) for a in args)
         last = traceback.format_exception_only(type(exc), exc)[-1].strip()
         raise not_yet(f"{name}({shown}) raised {last.rstrip('.')}.") from None
-    if out is None or out is Ellipsis:
+    if out is Ellipsis:
         raise NotAttempted
+    if out is None:
+        raise not_yet(f"{name} returned None: did you forget `return`?")
     return out
 
 
