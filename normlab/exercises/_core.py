@@ -237,7 +237,12 @@ def fmt(value: Any, digits: int = 4) -> str:
     if isinstance(value, (float, np.floating)):
         return f"{float(value):.{digits}g}"
     if isinstance(value, np.ndarray) or isinstance(value, (list, tuple)):
-        arr = np.asarray(value)
+        try:
+            arr = np.asarray(value)
+        except ValueError:  # ragged nesting: show it as Python does
+            return repr(value)
+        if arr.size > 24:  # a data matrix: its shape says more than its digits
+            return f"<array of shape {arr.shape}>"
         if arr.dtype.kind in "fc":
             return np.array2string(arr, precision=digits, separator=", ", suppress_small=True)
         return np.array2string(arr, separator=", ")
