@@ -668,8 +668,10 @@ def norm_bounds(p: float, q: float, n: int) -> NormBounds:
 
     Notes
     -----
-    Used in lessons 06, 08 and 15. Equality in the constant 1 holds iff x has at most one
-    nonzero entry; equality in the other iff all :math:`\lvert x_i\rvert` are equal.
+    Used in lessons 06, 08 and 15. For :math:`p \ne q` and :math:`n \ge 2`, equality in the
+    constant 1 holds iff x has at most one nonzero entry, and equality in the other iff all
+    :math:`\lvert x_i\rvert` are equal. (For :math:`p = q`, or :math:`n = 1`, both constants
+    are 1 and every x gives equality.)
 
     Examples
     --------
@@ -1272,7 +1274,9 @@ def metric_axioms(
         Dimension of the generated points; ignored when `X` is given.
     rtol : float, default=1e-6
         Tolerance relative to the larger side and to the median distance in the sample, so that
-        rounding (``arccos`` near 1 errs by about 1e-8) is not called a violation.
+        rounding (``arccos`` near 1 errs by about 1e-8) is not called a violation. For identity,
+        a value within ``rtol`` times the median distance counts as 0 on both sides: d(x, x)
+        passes, and d(x, y) for x != y fails.
     vectorized : bool, default=False
         If True, `d` takes two arrays of shape (m, dim) and returns shape (m,); its
         exceptions then propagate.
@@ -1369,25 +1373,36 @@ def metric_axioms(
             return ", ".join(f"{k} = {_fmt_vec(v)}" for k, v in w.items())
         return ", ".join(f"{k} = X[{r[i]}]" for k, r in zip(w, rows[axiom]))
 
-    # Identity of indiscernibles: d(x, x) = 0 (up to rounding) and d(x, y) > 0 for x != y.
+    # Identity of indiscernibles: d(x, x) = 0 and d(x, y) > 0 for x != y, with one tolerance for
+    # both: |d(x, x)| <= atol counts as 0, so d(x, y) <= atol does not tell x != y apart (a
+    # direction-only d rounds d(x, 2x) to 2e-16 or 2e-8). Only for a pair closer than 1% of the
+    # median spacing, where a true distance can be that small (squared distances), d > 0 suffices.
     d_i, e_i = ev(ix, iy)
     equal = np.all(ix == iy, axis=1)
     typical = np.abs(d_i[np.isfinite(d_i) & ~equal])
     scale = float(np.median(typical)) if typical.size and np.median(typical) > 0 else 1.0
     atol = rtol * scale
+    gap = np.linalg.norm(ix - iy, axis=1)
+    spread = float(np.median(gap[~equal])) if np.any(~equal) else 0.0
+
+    def floor_i(gap_xy):
+        return np.where(gap_xy > 0.01 * spread, atol, 0.0)
+
     with np.errstate(invalid="ignore"):
-        violated = ~np.where(equal, np.abs(d_i) <= atol, d_i > 0)
+        violated = ~np.where(equal, np.abs(d_i) <= atol, d_i > floor_i(gap))
 
     def describe_i(w, i, value, _, err):
         if err:
             return f"{where(w, i, 'identity')}: d raised {err}"
         if np.array_equal(w["x"], w["y"]):
             return f"{where(w, i, 'identity')}: d(x, x) = {_fmt(value)}, not 0"
-        return f"{where(w, i, 'identity')}: d(x, y) = {_fmt(value)} although x != y"
+        zero = ", 0 up to rounding," if value > 0 else ""
+        return f"{where(w, i, 'identity')}: d(x, y) = {_fmt(value)}{zero} although x != y"
 
     def rejudge_i(w):
         v = ev(w["x"][None], w["y"][None])[0][0]
-        ok = abs(v) <= atol if np.array_equal(w["x"], w["y"]) else v > 0
+        same = np.array_equal(w["x"], w["y"])
+        ok = abs(v) <= atol if same else v > floor_i(np.linalg.norm(w["x"] - w["y"]))
         return v, 0.0, bool(not ok and not np.isnan(v))
 
     severity = np.where(equal, np.abs(d_i), -d_i) if rows else None
