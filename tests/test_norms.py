@@ -679,6 +679,29 @@ def test_metric_axioms_detects_asymmetry_and_raising():
     assert "raised ValueError: bad" in metric_axioms(boom, n_trials=20).identity.message
 
 
+def test_metric_axioms_identity_uses_one_tolerance():
+    # A value that is 0 up to rounding counts as 0 on both sides of the identity axiom:
+    # d(x, x) = 1e-15 passes, and d(x, 2x) = 1e-15 for a direction-only distance fails.
+    def rounded_cosine(x, y):
+        return cosine_distance(x, y) + 1e-15
+
+    report = metric_axioms(rounded_cosine, dim=2, n_trials=500)
+    assert ID in report.failed
+    assert report.identity.witness == {"x": (1.0, 0.0), "y": (2.0, 0.0)}
+    assert "0 up to rounding" in report.identity.message
+    assert metric_axioms(lambda x, y: np.linalg.norm(x - y) + 1e-15, n_trials=500).passed
+
+    directions = np.random.default_rng(SEED).standard_normal((30, 3))
+    on_rays = np.vstack([directions, 2 * directions])  # arccos rounds d(x, 2x) to 0 or to ~2e-8
+    assert metric_axioms(rounded_cosine, on_rays, n_trials=2000).failed == (ID, TRI)
+    assert metric_axioms(angular_distance, on_rays, n_trials=2000).failed == (ID,)
+    sphere = directions / np.linalg.norm(directions, axis=1, keepdims=True)
+    assert metric_axioms(rounded_cosine, sphere, n_trials=2000).failed == (TRI,)  # distinct points pass
+    # ... but a true tiny distance between two close points is not rounding: 1e-8 = (1e-4)^2 passes
+    close = np.array([[0.0], [1e-4], [1.0], [2.0], [3.0]])
+    assert ID not in metric_axioms(squared_euclidean, close, n_trials=500).failed
+
+
 def test_metric_axioms_is_deterministic(unit_vectors):
     first, again = (metric_axioms(cosine_distance, unit_vectors, n_trials=500, rng=5) for _ in range(2))
     assert str(first) == str(again)
