@@ -39,7 +39,9 @@ def logistic(penalty: str = "l2", C: float = 1.0, *, l1_ratio: float | None = No
     penalty : {'l2', 'l1', 'elasticnet', None}, default='l2'
         The penalty on the coefficients; ``None`` means unpenalized.
     C : float, default=1.0
-        Inverse penalty strength, C = 1/λ (larger C, weaker penalty).
+        Inverse penalty strength (larger C, weaker penalty). scikit-learn minimizes
+        ``C * sum_i loss_i + penalty(w)``, so for the per-sample objective
+        ``mean_i loss_i + λ * penalty(w)`` the matching value is C = 1/(nλ).
     l1_ratio : float, optional
         Mixing for ``'elasticnet'`` (0 is ridge, 1 is lasso); required there.
     **kwargs

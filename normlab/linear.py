@@ -362,10 +362,13 @@ def regularization_path(
         Lasso, ridge or elastic net.
     alphas : int or array_like of shape (m,), default=100
         Positive penalty strengths, or how many to choose automatically: for 'l1' and
-        'elasticnet' scikit-learn's grid from :func:`lambda_max` down to ``eps`` times it;
-        for 'l2' a log grid from ``1e3·d₁²`` (every coefficient shrunk below 0.1% of its
-        least-squares size) down to ``1e-2·d_min²`` (every factor above 0.99), where the
-        d are the singular values of the centered X.
+        'elasticnet' scikit-learn's log grid from ``lambda_max(X, y, l1_ratio=r)`` (so
+        :func:`lambda_max` divided by r for the elastic net) down to ``eps`` times it;
+        for 'l2' a log grid from ``1e3·d₁²`` down to ``1e-2·d_min²``, where the d are the
+        singular values of the centered X. At the top every shrinkage factor
+        ``d²/(d² + α)`` is below 0.001 (so ``||w||₂ <= 0.001·||w_OLS||₂``; a single
+        coefficient can keep a larger share), at the bottom every factor is above 0.99
+        (when ``d_min² >= 1e-8·d₁²``; smaller singular values are clamped there).
     l1_ratio : float, default=0.5
         The mix r for 'elasticnet', in (0, 1]; r = 1 is the lasso. Ignored otherwise.
     eps : float, default=1e-3
@@ -403,8 +406,12 @@ def regularization_path(
     centered X, :math:`X_c = U D V^\top`:
     :math:`w(\alpha) = V \operatorname{diag}\bigl(d_j/(d_j^2 + \alpha)\bigr) U^\top y_c`,
     that is, each least-squares coordinate along the principal direction :math:`v_j` times
-    the shrinkage factor :math:`d_j^2/(d_j^2 + \alpha)`. Coordinate descent stops at
-    tolerance `tol`, so lasso coefficients carry errors of that order. Used in lesson 07.
+    the shrinkage factor :math:`d_j^2/(d_j^2 + \alpha)`. Coordinate descent stops once
+    its duality gap, a bound on how far the objective is from its optimum, is below
+    ``tol·||y_c||²`` for the objective multiplied by n (``1/2||y_c - X_c w||² + nα||w||₁``).
+    That bounds the objective, not the coefficients: they can be off by much more than
+    `tol` (by 0.16 on the standardized diabetes data at the default ``tol=1e-4``), so
+    pass a small `tol` when exact values or supports matter. Used in lesson 07.
 
     Examples
     --------
@@ -460,7 +467,8 @@ def lambda_max(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 1.0) -> float:
 
     For scikit-learn's lasso with intercept,
     ``min over (b, w) of 1/(2n)||y - b - Xw||² + α||w||₁``, the point w = 0 is optimal
-    exactly when no feature's correlation with the centered response beats the penalty:
+    exactly when no feature's inner product with the centered response (its covariance
+    with y, for a centered column) beats the penalty:
     :math:`\lvert x_{c,j}^\top (y - \bar y)\rvert / n \le \alpha` for every j (the KKT
     condition at 0). So the threshold is
 
@@ -499,10 +507,13 @@ def lambda_max(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 1.0) -> float:
 
     Notes
     -----
-    Do not search for this threshold by bisecting ``Lasso`` fits: coordinate descent
-    stops once its duality gap is below ``tol`` times ``||y_c||²``, and slightly below the
-    threshold the all-zero start already passes that test, so the fits stay at 0 well
-    below λ_max (0.64 below it on the standardized diabetes data at the default tol).
+    Do not search for this threshold by bisecting ``Lasso`` fits. Coordinate descent
+    stops once its duality gap (a bound on the distance of the objective from its
+    optimum) is below ``tol·||y_c||²``, measured on the objective multiplied by n,
+    ``1/2||y_c - X_c w||² + nα||w||₁``. At w = 0 and α = s·λ_max (s < 1) that gap is
+    ``1/2||y_c||²(1 - s)²``, so the all-zero start already passes the test for every
+    α above ``λ_max·(1 - √(2·tol))``: the fits stay at 0 down to there (0.64 below
+    λ_max = 45.16 on the standardized diabetes data at the default ``tol=1e-4``).
     Used in lesson 07.
 
     Examples
@@ -535,6 +546,7 @@ def entry_order(
     names: Sequence[str] | None = None,
     *,
     tol: float = 0.0,
+    ties: str = "size",
 ) -> list:
     """The order in which features first become nonzero along a regularization path.
 
@@ -555,6 +567,11 @@ def entry_order(
         Feature names; by default the result lists column indices.
     tol : float, default=0.0
         A coefficient counts as nonzero when its magnitude exceeds `tol`.
+    ties : {'size', 'raise'}, default='size'
+        What to do when two features first appear at the same grid point, so that the
+        grid cannot tell which entered first: ``'size'`` orders them by the size of their
+        coefficient there (a heuristic, see Notes); ``'raise'`` raises a ValueError, so
+        that an order you report is read off the path, not guessed.
 
     Returns
     -------
@@ -564,7 +581,8 @@ def entry_order(
     Raises
     ------
     ValueError
-        If the shapes disagree, `names` has the wrong length, or `tol` is negative.
+        If the shapes disagree, `names` has the wrong length, `tol` is negative, or
+        ``ties='raise'`` and two features first appear at the same grid point.
     TypeError
         If `alphas` or `coefs` is not numeric.
 
@@ -575,21 +593,34 @@ def entry_order(
 
     Notes
     -----
-    Two features that first appear at the same grid point are ordered by the size of
-    their coefficient there (the larger entered earlier on a piecewise-linear path);
-    use a finer grid, or the exact knots of :func:`lasso_support_path`, to separate
-    close entries. On a ridge path every coefficient is nonzero from the start, so the
-    order is just by size at the largest alpha. Used in lesson 07.
+    The order is exact only when at most one feature enters between two neighboring
+    grid points. Ordering a tie by size is a heuristic, and it can be wrong: a feature
+    that enters later with a steeper slope can be the larger one at the next grid
+    point (and an elastic-net path is not even piecewise linear in α). Refine the grid
+    between the tied alphas, pass ``ties='raise'`` to make sure none is left, or use
+    the exact knots of :func:`lasso_support_path` for the lasso. Start the grid at the
+    path's own :func:`lambda_max` (for the elastic net, ``l1_ratio=r``), where every
+    coefficient is still 0: features already nonzero at the first grid point entered
+    somewhere above it. On a ridge path every coefficient is nonzero from the start, so
+    there is no entry order (``'size'`` gives the order by size at the largest alpha).
+    Used in lesson 07.
 
     Examples
     --------
     >>> from normlab.linear import entry_order
     >>> alphas = [3.0, 2.0, 1.0, 0.5]
-    >>> coefs = [[0.0, 0.0, 0.4, 0.9],    # enters third... no: second, at alpha = 1
-    ...          [0.0, 0.7, 1.2, 1.5],    # enters first, at alpha = 2
+    >>> coefs = [[0.0, 0.0, 0.4, 0.9],    # enters second, between alpha = 2 and 1
+    ...          [0.0, 0.7, 1.2, 1.5],    # enters first, between alpha = 3 and 2
     ...          [0.0, 0.0, 0.0, 0.2]]    # enters last
     >>> entry_order(alphas, coefs, ["a", "b", "c"])
     ['b', 'a', 'c']
+
+    A tie: both enter between alpha = 2 and 0.5, and the grid cannot tell which first.
+
+    >>> entry_order([2.0, 0.5], [[0.0, 0.05], [0.0, 2.0]], ["a", "b"], ties="raise")
+    Traceback (most recent call last):
+    ...
+    ValueError: entry_order: 'a' and 'b' first appear at the same grid point (alpha = 0.5), so the grid cannot tell which entered first; refine the grid between alpha = 2 and 0.5.
     """
     caller = "entry_order"
     a = as_float_array(alphas, "alphas", caller=caller, ndim=1, allow_empty=False)
@@ -601,15 +632,28 @@ def entry_order(
             raise ValueError(f"{caller}: `coefs` must have shape (n_features, {a.size}) to match `alphas`; "
                              f"got {C.shape}.")
     tol = check_positive(tol, "tol", caller=caller, strict=False)
+    check_option(ties, "ties", ("size", "raise"), caller=caller)
     p = C.shape[0]
     if names is not None:
         names = [str(s) for s in names]
         if len(names) != p:
             raise ValueError(f"{caller}: `names` must have one entry per feature ({p}); got {len(names)}.")
+    a_sorted = a[np.argsort(-a, kind="stable")]
     C = C[:, np.argsort(-a, kind="stable")]  # largest alpha first
     active = np.abs(C) > tol
     entered = np.flatnonzero(active.any(axis=1))
     first = active[entered].argmax(axis=1)
+    if ties == "raise":
+        values, counts = np.unique(first, return_counts=True)
+        if np.any(counts > 1):
+            k = int(values[np.argmax(counts > 1)])
+            tied = [names[j] if names is not None else int(j) for j in entered[first == k]]
+            where = (f"refine the grid between alpha = {a_sorted[k - 1]:.4g} and {a_sorted[k]:.4g}" if k > 0
+                     else f"start the grid above alpha = {a_sorted[0]:.4g}, at lambda_max")
+            raise ValueError(
+                f"{caller}: {tied[0]!r} and {tied[1]!r} first appear at the same grid point "
+                f"(alpha = {a_sorted[k]:.4g}), so the grid cannot tell which entered first; {where}."
+            )
     size_at_entry = np.abs(C[entered, first])
     order = entered[np.lexsort((entered, -size_at_entry, first))]
     return [names[j] for j in order] if names is not None else [int(j) for j in order]
@@ -679,8 +723,12 @@ def selection_stability(
     coefficients where the optimum has zeros, and the frequencies drift upwards (for
     L1 logistic regression, liblinear at ``tol=1e-6`` is fast and accurate; saga needs
     a tight tolerance and many iterations). Warnings raised by the fits (such as
-    ``ConvergenceWarning``) are passed on, not silenced. This is the bootstrap view of
-    stability selection (Meinshausen & Bühlmann, JRSS-B 2010). Used in lessons 07 and 22.
+    ``ConvergenceWarning``) are passed on, not silenced. Selection frequencies over
+    bootstrap samples at one penalty are the idea of Bach's Bolasso (ICML 2008). Stability
+    selection (Meinshausen & Bühlmann, JRSS-B 2010) is related but different: it uses
+    subsamples of half the rows, drawn without replacement, takes the largest frequency
+    over a range of penalties, and thresholds it with an error bound. Used in lessons 07
+    and 22.
 
     Examples
     --------

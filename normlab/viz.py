@@ -102,9 +102,9 @@ _OTHER_P_LINESTYLES = (
 _DATA_STYLES = (
     (PALETTE["black"], "-"),
     (PALETTE["sky_blue"], "-"),
+    ("#5A5A5A", (0, (5.0, 2.0))),  # a third color, so three vectors never share one
     (PALETTE["black"], (0, (5.0, 2.0))),
     (PALETTE["sky_blue"], (0, (5.0, 2.0))),
-    ("#5A5A5A", (0, (1.5, 1.5))),
 )
 
 _STYLE_FILES = {"notebook": "normlab.mplstyle", "slides": "normlab-slides.mplstyle"}
@@ -417,7 +417,10 @@ def _label_balls_directly(ax: Axes, ords: Sequence[float], styles: Sequence[dict
     fontsize = 0.9 * plt.rcParams["font.size"]
     box = dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85)
     for o, st in zip(ords, styles):
-        if o == 0:
+        if o == 0:  # both arms of the cross: the vertical one here, the horizontal one below
+            ax.annotate(st["label"], xy=(0.0, 1.35), xytext=(4, 0), textcoords="offset points", ha="left",
+                        va="center", color=st["color"], fontsize=fontsize, fontweight="bold", bbox=box,
+                        zorder=4)
             xy, offset, ha, va = (1.35, 0.0), (0, 4), "center", "bottom"
         elif o < 1:  # the star's diagonal point is deep inside: write the label beside it
             t = _diagonal_point(o)
@@ -503,7 +506,8 @@ def plot_unit_balls(
         ax = _new_axes("square" if annotate else "square+legend")
     _draw_axis_lines(ax)
     for o, st in zip(ords, styles):
-        _draw_sphere(ax, o, st, fill=fill)
+        # the L0 cross goes under the closed curves, whose axis tips (p < 1 cusps) lie on it
+        _draw_sphere(ax, o, st, fill=fill, zorder=1.8 if o == 0 else 2.5)
     _set_square_limits(ax, 1.5)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
@@ -686,9 +690,9 @@ def plot_norm_vs_p(
 
     Notes
     -----
-    Each vector is a solid line (black, sky blue, then dashed variants: vectors are data,
-    not norms) and its L∞ norm, the limit as p grows, a thin dotted line of the same
-    colour. Grey verticals mark p = 1 and p = 2. Up to three vectors are labelled
+    Each vector is a line (black and sky blue solid, dark grey dashed, then dashed black and
+    sky blue: vectors are data, not norms) and its L∞ norm, the limit as p grows, a thin
+    dotted line of the same color. Grey verticals mark p = 1 and p = 2. Up to three vectors are labelled
     directly at the right edge, more in a legend. NaN entries propagate to NaN curves.
     Used in lessons 02 and 15.
 
@@ -1228,7 +1232,7 @@ def plot_norm_ratios(dim: int = 64, ax: Axes | None = None, *, n_vectors: int = 
 
     Every nonzero x in :math:`\mathbb{R}^d` has :math:`1 \le \Vert x\Vert_1/\Vert x\Vert_2 \le \sqrt d`
     and :math:`1 \le \Vert x\Vert_2/\Vert x\Vert_\infty \le \sqrt d`, so every point of this
-    scatter lies in the square :math:`[1, \sqrt d]^2`, drawn in grey.
+    scatter lies in the square :math:`[1, \sqrt d]^2`, drawn in gray.
 
     Parameters
     ----------
@@ -1245,7 +1249,7 @@ def plot_norm_ratios(dim: int = 64, ax: Axes | None = None, *, n_vectors: int = 
     Returns
     -------
     ax : matplotlib.axes.Axes
-        The Axes drawn on: equal aspect, both axes labelled, limits [0, 1.12 √d] on both,
+        The Axes drawn on: equal aspect, both axes labeled, limits [0, 1.12 √d] on both,
         a two-line title (the takeaway; then d, √d and the mean of ‖x‖₁/‖x‖₂ to 2 decimals).
 
     Raises
@@ -1263,7 +1267,7 @@ def plot_norm_ratios(dim: int = 64, ax: Axes | None = None, *, n_vectors: int = 
     Notes
     -----
     The random vectors are black dots. The two vectors that attain the bounds are marked and
-    labelled: :math:`e_1` (one nonzero entry) at (1, 1) and the all-ones vector (all
+    labeled: :math:`e_1` (one nonzero entry) at (1, 1) and the all-ones vector (all
     :math:`\lvert x_i\rvert` equal) at :math:`(\sqrt d, \sqrt d)`. A sky-blue vertical line
     marks :math:`\sqrt{2d/\pi}`, where ‖x‖₁/‖x‖₂ of a Gaussian vector concentrates (by the
     law of large numbers, ‖x‖₁ ≈ d √(2/π) and ‖x‖₂ ≈ √d). Used in lesson 08.
@@ -1666,7 +1670,7 @@ def plot_supporting_lines(y: ArrayLike, ords: Sequence[float] = (1, 2, _INF), ax
     >>> print(ax.get_title().splitlines()[1])
     y = (3.00, -4.00): $\Vert y\Vert_{\infty}$ = 4.00, $\Vert y\Vert_{2}$ = 5.00, $\Vert y\Vert_{1}$ = 7.00
     >>> [t.get_text() for t in ax.get_legend().get_texts()][0]
-    'L1 ball, x* = (0.00, -1.00)'
+    'L1 ball: dual $\\Vert y\\Vert_{\\infty}$ = 4.00, x* = (0.00, -1.00)'
     """
     from .norms import dual_maximizer, dual_norm
 
@@ -1698,9 +1702,10 @@ def plot_supporting_lines(y: ArrayLike, ords: Sequence[float] = (1, 2, _INF), ax
         face = _supporting_face(y, o)
         unique = np.array_equal(face[0], face[1])
         x_star = dual_maximizer(y, ord=o) + 0.0  # + 0.0 turns -0.0 into 0.0 for the label
-        label = f"{st['label']} ball, x* = ({x_star[0]:.2f}, {x_star[1]:.2f})"
+        dual = f"dual {_dual_label(o)} = {value:.2f}"
+        label = f"{st['label']} ball: {dual}, x* = ({x_star[0]:.2f}, {x_star[1]:.2f})"
         if not unique:
-            label = f"{st['label']} ball, x* not unique: an edge"
+            label = f"{st['label']} ball: {dual}, x* not unique (an edge)"
         _draw_sphere(ax, o, st, label=label)
         foot = value / ny * (y / ny)
         ends = np.stack([foot - 3 * lim * along, foot + 3 * lim * along])
@@ -1714,7 +1719,8 @@ def plot_supporting_lines(y: ArrayLike, ords: Sequence[float] = (1, 2, _INF), ax
     tip = 0.95 * y / ny
     ax.annotate("", xy=tip, xytext=(0.0, 0.0), zorder=5,
                 arrowprops=dict(arrowstyle="-|>", color=PALETTE["black"], linewidth=1.6, mutation_scale=14))
-    ax.annotate("y", xy=tip, xytext=(0.5 * (tip[0] - 0.5 * along[0]), 0.5 * (tip[1] - 0.5 * along[1])),
+    ax.annotate("direction of y", xy=tip,
+                xytext=(0.5 * (tip[0] - 0.5 * along[0]), 0.5 * (tip[1] - 0.5 * along[1])),
                 textcoords="data", ha="center", va="center", fontsize=plt.rcParams["font.size"],
                 fontweight="bold", zorder=5)
     _set_square_limits(ax, lim)
@@ -1723,7 +1729,7 @@ def plot_supporting_lines(y: ArrayLike, ords: Sequence[float] = (1, 2, _INF), ax
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0, handlelength=2.8,
               fontsize=0.85 * plt.rcParams["font.size"])
     shown = ", ".join(f"{_dual_label(o)} = {v:.2f}" for o, v in zip(ords, values))
-    ax.set_title(f"Each ball touches its line ⟨y, x⟩ = ‖y‖* at the maximizer\n"
+    ax.set_title(f"Each ball touches its supporting line at the maximizer\n"
                  f"y = ({y[0]:.2f}, {y[1]:.2f}): {shown}")
     return ax
 
@@ -1773,8 +1779,8 @@ def plot_path_snapshot(
     axes : pair of matplotlib.axes.Axes, optional
         Where to draw (path, bars); by default a new wide figure (9.6 x 4.0 in).
     highlight : int or sequence of int or str, optional
-        Lines to colour and label on the path, as in :func:`plot_path` (default: the 3
-        largest). Their bars get the same colours; the other bars are grey.
+        Lines to color and label on the path, as in :func:`plot_path` (default: the 3
+        largest). Their bars get the same colors; the other bars are gray.
     alpha_label : str, default="α"
         Name of the penalty axis, for example ``"Lasso α"`` (the x label adds "(log scale)").
 
@@ -1783,7 +1789,7 @@ def plot_path_snapshot(
     PathSnapshot
         ``(ax_path, ax_bars, alpha, coef)``. The bar axis has fixed, symmetric limits (the
         largest |coefficient| on the whole path), so bars are comparable between alphas;
-        exact zeros are marked with a small grey "0". The bar panel's title counts the
+        exact zeros are marked with a small gray "0". The bar panel's title counts the
         nonzero coefficients.
 
     Raises
@@ -1880,9 +1886,10 @@ def plot_coefficient_pairs(
     ax : matplotlib.axes.Axes, optional
         Where to draw; by default a new square figure.
     true_coef : array_like of shape (2,), default=(1.0, 1.0)
-        The coefficients that generated the data, marked with a black cross; a grey
+        The coefficients that generated the data, marked with a black cross; a gray
         dashed line marks ``w₁ + w₂ = sum(true_coef)``, along which predictions barely
-        change when the two features are highly correlated.
+        change when the two features are highly correlated. Penalized fits shrink toward
+        the origin, so their points lie on average below this line, not on it.
     rho : float, optional
         The correlation of the two features, for the title.
 

@@ -277,7 +277,7 @@ def epsilon_explorer(index: int = 2, C: float = 1.0) -> None:
         Row of the test set (0 to 539) to attack; the default, a 3, keeps its class at
         ε = 8/255 and becomes a 5 at ε = 0.1.
     C : float, default=1.0
-        Inverse regularization strength of the model (larger C, larger weights, less robust).
+        Inverse regularization strength of the model (on these digits, a larger C gave larger weights and fewer certified digits).
 
     Returns
     -------
@@ -428,6 +428,7 @@ def path_explorer(
     *,
     penalty: str = "l1",
     l1_ratio: float = 0.5,
+    highlight: int | Sequence[int | str] | None = None,
 ) -> None:
     """Slide the penalty strength along a regularization path and watch the coefficients.
 
@@ -448,6 +449,10 @@ def path_explorer(
         Lasso, ridge or elastic net, each in its scikit-learn alpha convention.
     l1_ratio : float, default=0.5
         The elastic net's mix, in (0, 1].
+    highlight : int or sequence of int or str, optional
+        Lines to color and label, and bars to color the same way, as in
+        :func:`normlab.viz.plot_path` (default: the 3 largest). Pass the same list as to a
+        neighboring ``plot_path`` figure so that each feature keeps its style.
 
     Returns
     -------
@@ -457,7 +462,8 @@ def path_explorer(
     Raises
     ------
     TypeError, ValueError
-        As :func:`normlab.linear.regularization_path`; checked before anything is displayed.
+        As :func:`normlab.linear.regularization_path`, or for a `highlight` that names an
+        unknown feature; checked before anything is displayed.
 
     See Also
     --------
@@ -466,9 +472,9 @@ def path_explorer(
 
     Notes
     -----
-    The static figure (no ipywidgets, or ``NORMLAB_STATIC=1``) shows the middle alpha of
-    the grid (the 13th of the 26; on a log scale, halfway between the ends). Used in
-    lesson 07.
+    The static figure (no ipywidgets, or ``NORMLAB_STATIC=1``) shows the slider's 14th
+    of 26 alphas (``options[13]``, the 53rd of the 101-point grid), just past the middle
+    of the grid on a log scale. Used in lesson 07.
 
     Examples
     --------
@@ -483,12 +489,17 @@ def path_explorer(
     from . import linear, viz
 
     alphas, coefs = linear.regularization_path(X, y, penalty, 101, l1_ratio=l1_ratio)  # raise now
+    if highlight is not None and not isinstance(highlight, (int, np.integer)):
+        known = [str(s) for s in names] if names is not None else [f"feature {j}" for j in range(coefs.shape[0])]
+        for h in highlight:
+            if isinstance(h, str) and h not in known:
+                raise ValueError(f"path_explorer: `highlight` names unknown feature {h!r}; features are {known}.")
     options = tuple(float(a) for a in alphas[::4])
     start = options[len(options) // 2]
     label = {"l1": "Lasso α", "l2": "Ridge α", "elasticnet": "ElasticNet α"}[penalty]
 
     def draw(alpha: float) -> Any:
-        return viz.plot_path_snapshot(alphas, coefs, alpha, names, alpha_label=label).ax_path
+        return viz.plot_path_snapshot(alphas, coefs, alpha, names, highlight=highlight, alpha_label=label).ax_path
 
     _interactive(draw, {"alpha": start}, alpha=_selection_slider(options, start, label))
 
@@ -554,10 +565,14 @@ def correlation_explorer(n: int = 30, n_samples: int = 30, *, alpha: float = 0.4
     Notes
     -----
     At ρ = 0 both methods keep both features in almost every data set. As ρ approaches 1
-    the data cannot tell the two features apart: the lasso's points spread along the line
-    w₁ + w₂ = 2 and many land on an axis (one feature dropped, which one depends on the
-    sample), while ridge's points stay together near the diagonal w₁ = w₂. The static
-    figure (no ipywidgets, or ``NORMLAB_STATIC=1``) shows ρ = 0.95. Used in lesson 07.
+    the data cannot tell the two features apart: the lasso's points spread along a line
+    parallel to the dashed line w₁ + w₂ = 2, pulled toward the origin by the penalty
+    (with both coefficients positive, the zero condition in the population gives
+    w₁ + w₂ = 2 - 2α/(1 + ρ), 1.59 at ρ = 0.95 and α = 0.4), and many land on an axis (one
+    feature dropped, which one depends on the sample). Ridge's points stay together
+    near the diagonal, around the population value w₁ = w₂ = (1 + ρ)/(1 + ρ + α), 0.83
+    at ρ = 0.95, shrunk from the true (1, 1). The static figure (no ipywidgets, or
+    ``NORMLAB_STATIC=1``) shows ρ = 0.95. Used in lesson 07.
 
     Examples
     --------

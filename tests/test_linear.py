@@ -401,6 +401,39 @@ def test_entry_order_ties_unsorted_alphas_and_absent_features():
         entry_order(alphas, coefs, ["a"])
     with pytest.raises(ValueError, match="shape"):
         entry_order([1.0, 2.0], coefs)
+    with pytest.raises(ValueError, match="ties"):
+        entry_order(alphas, coefs, ties="first")
+
+
+def test_entry_order_ties_raise_and_the_size_heuristic_can_be_wrong():
+    # a enters at alpha = 1 with slope 0.1, b at alpha = 0.9 with slope 5: on the grid {2, 0.5}
+    # b is the larger at 0.5, so the size heuristic puts it first although a entered first
+    alphas, coefs = [2.0, 0.5], [[0.0, 0.05], [0.0, 2.0]]
+    assert entry_order(alphas, coefs, ["a", "b"]) == ["b", "a"]
+    with pytest.raises(ValueError, match=r"'a' and 'b' first appear at the same grid point \(alpha = 0\.5\)"):
+        entry_order(alphas, coefs, ["a", "b"], ties="raise")
+    # a grid point between the entries resolves the tie
+    fine = [2.0, 0.95, 0.5]
+    assert entry_order(fine, [[0.0, 0.005, 0.05], [0.0, 0.0, 2.0]], ["a", "b"], ties="raise") == ["a", "b"]
+    # features already nonzero at the first grid point entered above it
+    with pytest.raises(ValueError, match="lambda_max"):
+        entry_order([1.0, 0.5], [[0.1, 0.2], [0.3, 0.4]], ties="raise")
+
+
+def test_entry_order_elasticnet_on_its_own_grid_matches_a_much_finer_grid(diabetes):
+    X, y, names = diabetes
+    coarse = regularization_path(X, y, "elasticnet", alphas=200, l1_ratio=0.5, tol=1e-8)
+    assert coarse.alphas[0] == pytest.approx(lambda_max(X, y, l1_ratio=0.5), rel=1e-12)
+    got = entry_order(*coarse, names, ties="raise")  # at most one entry per grid interval
+    fine = regularization_path(X, y, "elasticnet", alphas=2000, l1_ratio=0.5, tol=1e-10, max_iter=100_000)
+    assert got == entry_order(*fine, names, ties="raise")
+    assert got[:5] == ["bmi", "s5", "bp", "s4", "s3"]
+    # on the lasso's shorter grid the elastic net starts with six features already nonzero
+    lasso_grid = regularization_path(X, y, "l1", alphas=100).alphas
+    on_lasso_grid = regularization_path(X, y, "elasticnet", alphas=lasso_grid, l1_ratio=0.5)
+    assert np.count_nonzero(on_lasso_grid.coefs[:, 0]) == 6
+    with pytest.raises(ValueError, match="same grid point"):
+        entry_order(*on_lasso_grid, names, ties="raise")
 
 
 # --------------------------------------------------------------------------- selection_stability
