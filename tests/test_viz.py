@@ -21,12 +21,6 @@ COV = [[1.0, -0.5], [-0.5, 1.0]]  # the unit_ball_explorer default
 CENTER = [1.5, 0.5]
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def _visible_lines(ax):
     return [ln for ln in ax.get_lines() if not ln.get_label().startswith("_")]
 

@@ -17,12 +17,6 @@ COLS = ["identity", "symmetry", "triangle\ninequality"]
 PASSED = [[True, True, True], [True, True, False], [False, True, False]]
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def _blend(hex_colour, weight=0.3):
     """The colour at `weight` on white, as the light fills are defined."""
     return np.array(to_rgb(hex_colour)) * weight + (1 - weight)

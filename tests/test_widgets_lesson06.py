@@ -14,12 +14,6 @@ import pytest  # noqa: E402
 from normlab import viz, widgets  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture
 def shown(monkeypatch):
     """Record, at each plt.show(), the suptitle and panel titles of the figures then open."""

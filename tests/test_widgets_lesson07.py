@@ -13,12 +13,6 @@ import pytest  # noqa: E402
 from normlab import linear, viz, widgets  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture
 def shown(monkeypatch):
     """Record, at each plt.show(), the titles of all Axes of the figures then open."""

@@ -15,33 +15,6 @@ from normlab import viz, widgets  # noqa: E402
 from normlab.geometry import unit_sphere_2d  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
-@pytest.fixture
-def shown(monkeypatch):
-    """Record, at each plt.show(), the titles of the figures then open."""
-    calls = []
-
-    def fake_show(*args, **kwargs):
-        calls.append([fig.axes[0].get_title() for fig in map(plt.figure, plt.get_fignums())])
-
-    monkeypatch.setattr(plt, "show", fake_show)
-    return calls
-
-
-@pytest.fixture
-def displayed(monkeypatch):
-    """Capture what IPython.display.display receives instead of displaying it."""
-    display_module = pytest.importorskip("IPython.display")
-    out = []
-    monkeypatch.setattr(display_module, "display", lambda *objs, **kw: out.extend(objs))
-    return out
-
-
 def _legend(ax):
     return [t.get_text() for t in ax.get_legend().get_texts()]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dis
 import importlib
+import numbers
 import re
 import traceback
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ __all__ = [
     "NotAttempted",
     "Quiz",
     "QuizItem",
+    "as_number",
     "call_learner",
     "correct",
     "evaluate",
@@ -247,6 +249,28 @@ def fmt(value: Any, digits: int = 4) -> str:
             return np.array2string(arr, precision=digits, separator=", ", suppress_small=True)
         return np.array2string(arr, separator=", ")
     return repr(value)
+
+
+def as_number(value: Any, what: str) -> float:
+    """Turn one answer into a float, or raise a "not yet" verdict naming `what`.
+
+    Accepts Python and NumPy numbers and one-element arrays; refuses booleans, strings
+    and anything else with a message that shows what arrived.
+
+    Examples
+    --------
+    >>> from normlab.exercises._core import as_number
+    >>> as_number(np.array([2.5]), "your answer")
+    2.5
+    """
+    if isinstance(value, (bool, np.bool_, str)):
+        raise not_yet(f"{what} should be a number; got {value!r}.")
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.reshape(())[()]
+    if not isinstance(value, (numbers.Real, np.floating, np.integer)):
+        shown = f" {fmt(value)}" if isinstance(value, (np.ndarray, list, tuple)) else ""
+        raise not_yet(f"{what} should be a number; got {type(value).__name__}{shown}.")
+    return float(value)
 
 
 def call_learner(func: Any, *args, name: str = "your function", **kwargs):

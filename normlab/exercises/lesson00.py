@@ -11,7 +11,7 @@ import numbers
 
 import numpy as np
 
-from ._core import correct, exercise, fmt, not_yet
+from ._core import as_number, correct, exercise, fmt, not_yet
 from .quizzes import MYTH_QUIZ
 
 __all__: list[str] = []
@@ -40,17 +40,6 @@ def _name_of(key) -> str | None:
         k = key.strip().lower().replace("_", "").replace("-", "").replace(" ", "")
         return _ALIASES.get(k)
     return None
-
-
-def _as_number(value, what: str) -> float:
-    """Turn one answer into a float, or raise a "not yet" verdict naming `what`."""
-    if isinstance(value, (bool, np.bool_)) or isinstance(value, str):
-        raise not_yet(f"{what} should be a number; got {value!r}.")
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.reshape(())[()]
-    if not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        raise not_yet(f"{what} should be a number; got {type(value).__name__} {fmt(value)}.")
-    return float(value)
 
 
 def _join(names: list[str]) -> str:
@@ -154,7 +143,7 @@ def _check_sizes(answer):
             return not_yet(f'The key {key!r} is not one of "L0", "L1", "L2", "Linf".')
         if name in got:
             return not_yet(f"Two of your keys both mean {_SHOWN[name]}; keep one.")
-        got[name] = _as_number(value, f"Your {_SHOWN[name]} value")
+        got[name] = as_number(value, f"Your {_SHOWN[name]} value")
     missing = [_SHOWN[n] for n in _NAMES if n not in got]
     if missing:
         return not_yet(f"Your dict has no entry for {_join(missing)}; the exercise asks for all four.")

@@ -7,12 +7,11 @@ and is the same on every run (the hidden test cases come from a fixed seed).
 from __future__ import annotations
 
 import math
-import numbers
 import warnings
 
 import numpy as np
 
-from ._core import call_learner, correct, exercise, fmt, not_yet
+from ._core import as_number, call_learner, correct, exercise, fmt, not_yet
 
 __all__: list[str] = []
 
@@ -21,17 +20,6 @@ _INF = math.inf
 
 def _p_label(p: float) -> str:
     return "∞" if p == _INF else f"{p:g}"
-
-
-def _as_number(value, what: str) -> float:
-    """Turn one answer into a float, or raise a "not yet" verdict naming `what`."""
-    if isinstance(value, (bool, np.bool_)) or isinstance(value, str):
-        raise not_yet(f"{what} should be a number; got {value!r}.")
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.reshape(())[()]
-    if not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        raise not_yet(f"{what} should be a number; got {type(value).__name__} {fmt(value)}.")
-    return float(value)
 
 
 def _num(v: float) -> str:
@@ -78,7 +66,7 @@ def _check_ones(answer):
             "order p = 1, 2, 4, ∞: nl.exercises.check(\"02.1\", (l1, l2, l4, linf))."
         )
     names = ("l1", "l2", "l4", "linf")
-    got = [_as_number(v, f"`{n}`") for v, n in zip(answer, names)]
+    got = [as_number(v, f"`{n}`") for v, n in zip(answer, names)]
     for n, v in zip(names, got):
         if math.isnan(v) or v < 0:
             return not_yet(f"`{n}` = {_num(v)}, but a norm is never negative (nor NaN).")
@@ -313,7 +301,7 @@ def _check_equal_l2(answer):
             "Both vectors are given in full, so both L1 norms can be computed; equal L2 norms alone do "
             "not settle the comparison, but the entries do."
         )
-    value = _as_number(value, "`smaller_l1`")
+    value = as_number(value, "`smaller_l1`")
     if math.isnan(value) or value < 0:
         return not_yet(
             f"`smaller_l1` = {_num(value)}, but a norm is never negative. Did negative entries cancel "

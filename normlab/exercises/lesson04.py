@@ -11,20 +11,9 @@ import numbers
 
 import numpy as np
 
-from ._core import call_learner, correct, exercise, fmt, not_yet
+from ._core import as_number, call_learner, correct, exercise, fmt, not_yet
 
 __all__: list[str] = []
-
-
-def _as_number(value, what: str) -> float:
-    """Turn one answer into a float, or raise a "not yet" verdict naming `what`."""
-    if isinstance(value, (bool, np.bool_, str)):
-        raise not_yet(f"{what} should be a number; got {value!r}.")
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.reshape(())[()]
-    if not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        raise not_yet(f"{what} should be a number; got {type(value).__name__} {fmt(value)}.")
-    return float(value)
 
 
 def _close(a: float, b: float, rtol: float = 1e-3) -> bool:
@@ -61,7 +50,7 @@ def _check_distances(answer):
             "nl.exercises.check(\"04.1\", (d_ab, d_ac, d_bc, n_routes))."
         )
     names = ("d_ab", "d_ac", "d_bc", "n_routes")
-    got = [_as_number(v, f"`{n}`") for v, n in zip(answer, names)]
+    got = [as_number(v, f"`{n}`") for v, n in zip(answer, names)]
     for (name, p, q), value in zip(_PAIRS, got[:3]):
         diff = p - q
         want = float(np.sum(np.abs(diff)))

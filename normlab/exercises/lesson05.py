@@ -7,24 +7,12 @@ and is the same on every run (all test cases are fixed).
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
-from ._core import NotAttempted, correct, exercise, fmt, is_placeholder, is_stub_function, not_yet
+from ._core import as_number, correct, exercise, fmt, is_placeholder, is_stub_function, not_yet, NotAttempted
 
 __all__: list[str] = []
-
-
-def _as_number(value, what: str) -> float:
-    """Turn one answer into a float, or raise a "not yet" verdict naming `what`."""
-    if isinstance(value, (bool, np.bool_, str)):
-        raise not_yet(f"{what} should be a number; got {value!r}.")
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.reshape(())[()]
-    if not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        raise not_yet(f"{what} should be a number; got {type(value).__name__} {fmt(value)}.")
-    return float(value)
 
 
 # --------------------------------------------------------------------------- 05.1
@@ -51,7 +39,7 @@ def _deg(cos_value: float) -> float:
     ),
 )
 def _check_angle(answer):
-    value = _as_number(answer, "`angle_deg`")
+    value = as_number(answer, "`angle_deg`")
     dot = float(_A @ _B)
     na, nb = float(np.linalg.norm(_A)), float(np.linalg.norm(_B))
     cos_ab = dot / (na * nb)

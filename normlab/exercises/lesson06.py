@@ -8,24 +8,12 @@ the lesson's maths, with the Python index next to it: "entry 3 (x[2] in Python)"
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
-from ._core import call_learner, correct, exercise, fmt, not_yet
+from ._core import as_number, call_learner, correct, exercise, fmt, not_yet
 
 __all__: list[str] = []
-
-
-def _as_number(value, what: str) -> float:
-    """Turn one answer into a float, or raise a "not yet" verdict naming `what`."""
-    if isinstance(value, (bool, np.bool_, str)):
-        raise not_yet(f"{what} should be a number; got {value!r}.")
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.reshape(())[()]
-    if not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        raise not_yet(f"{what} should be a number; got {type(value).__name__} {fmt(value)}.")
-    return float(value)
 
 
 def _as_vector(value, what: str, size: int) -> np.ndarray:
@@ -70,7 +58,7 @@ _TOL1 = 1e-6  # one tolerance for accepting and for every diagnosis, so messages
 def _check_linf_and_clip(answer):
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         return not_yet('Pass the two answers as one tuple: nl.exercises.check("06.1", (linf_x, x_proj)).')
-    linf_x = _as_number(answer[0], "`linf_x`")
+    linf_x = as_number(answer[0], "`linf_x`")
     x_proj = _as_vector(answer[1], "`x_proj`", _X1.size)
     want = float(np.max(np.abs(_X1)))
     if not math.isclose(linf_x, want, rel_tol=1e-9):

@@ -7,25 +7,12 @@ and is the same on every run (all test cases are fixed).
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
-from ._core import NotAttempted, call_learner, correct, exercise, fmt, not_yet, _Verdict
+from ._core import as_number, call_learner, correct, exercise, fmt, not_yet, NotAttempted, _Verdict
 
 __all__: list[str] = []
-
-
-def _as_number(value, what: str) -> float:
-    """Turn one answer into a float, or raise a "not yet" verdict naming `what`."""
-    if isinstance(value, (bool, np.bool_, str)):
-        raise not_yet(f"{what} should be a number; got {value!r}.")
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.reshape(())[()]
-    if not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        shown = f" {fmt(value)}" if isinstance(value, (np.ndarray, list, tuple)) and np.size(value) <= 10 else ""
-        raise not_yet(f"{what} should be a number; got {type(value).__name__}{shown}.")
-    return float(value)
 
 
 def _close(a: float, b: float, tol: float = 1e-9) -> bool:
@@ -63,7 +50,7 @@ def _check_small_duals(answer):
             "Pass the three values as one tuple in this order: "
             'nl.exercises.check("10.1", (dual_l1, dual_l2, dual_linf)).'
         )
-    got = [_as_number(v, f"`{n}`") for v, n in zip(answer, _NAMES_10_1)]
+    got = [as_number(v, f"`{n}`") for v, n in zip(answer, _NAMES_10_1)]
     primal = [float(np.linalg.norm(_Y1, p)) for p in _PRIMAL_ORDS]
     want = [float(np.linalg.norm(_Y1, q)) for q in _DUAL_ORDS]
     if all(_close(g, w) for g, w in zip(got, want)):
@@ -186,7 +173,7 @@ def _check_lp_dual_norm(func):
                 raise
             if not np.array_equal(y_in, y):
                 return not_yet(f"With y = {fmt(y)}, your function changed its input y in place; leave y as it is.")
-            value = _as_number(out, f"my_dual_norm({fmt(y)}, ord={'np.inf' if p == math.inf else 1})")
+            value = as_number(out, f"my_dual_norm({fmt(y)}, ord={'np.inf' if p == math.inf else 1})")
             want = float(np.linalg.norm(y, 1.0 if p == math.inf else math.inf))
             if abs(value - want) <= _TOL_10_2 * max(1.0, abs(want)):
                 continue
@@ -294,7 +281,7 @@ def _wrong_answers_10_3(W, b, X_train, y_train, X, y):
     ),
 )
 def _check_centroid_robust_accuracy(answer):
-    value = _as_number(answer, "`robust_acc`")
+    value = as_number(answer, "`robust_acc`")
     W, b, X_train, y_train, X, y = _nearest_centroid_problem()
     n = len(y)
     shown = f"`robust_acc` = {fmt(value)}"

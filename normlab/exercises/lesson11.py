@@ -12,20 +12,9 @@ import warnings
 
 import numpy as np
 
-from ._core import call_learner, correct, exercise, fmt, not_yet
+from ._core import as_number, call_learner, correct, exercise, fmt, not_yet
 
 __all__: list[str] = []
-
-
-def _as_number(value, what: str) -> float:
-    """Turn one answer into a float, or raise a "not yet" verdict naming `what`."""
-    if isinstance(value, (bool, np.bool_, str)):
-        raise not_yet(f"{what} should be a number; got {value!r}.")
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.reshape(())[()]
-    if not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        raise not_yet(f"{what} should be a number; got {type(value).__name__} {fmt(value)}.")
-    return float(value)
 
 
 def _as_vector(value, what: str, size: int) -> np.ndarray:
@@ -364,7 +353,7 @@ def _check_preprocessing(answer):
         value = value.strip().lower()
         if value != _SCENARIO_KEY[key]:
             return not_yet(f"Scenario ({key}): {_SCENARIO_FEEDBACK[(key, value)]}")
-    acc = _as_number(answer[3], "`knn_standard`")
+    acc = as_number(answer[3], "`knn_standard`")
     shown = f"`knn_standard` = {acc:.4f}"
     if math.isnan(acc):
         return not_yet(f"{shown}: an accuracy is a number between 0 and 1.")
