@@ -947,5 +947,6 @@ def _matrix_norm(x: Any, keepdims: bool, ord: Any) -> Any:
 
 # One table of orders and edge cases, shared by the three docstrings.
 for _f in (norm, vector_norm, matrix_norm):
-    _f.__doc__ = _f.__doc__.replace("    {table}", _NOTES_TABLE.rstrip("\n"))
+    if _f.__doc__:  # None under python -OO
+        _f.__doc__ = _f.__doc__.replace("    {table}", _NOTES_TABLE.rstrip("\n"))
 del _f

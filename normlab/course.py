@@ -291,7 +291,7 @@ def sync(root: Path | str = ".", *, write: bool = True, only: str | None = None)
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line (``python -m normlab.course sync|build-exercises|check``); return the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m normlab.course", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m normlab.course", description=(__doc__ or "normlab course tools").splitlines()[0])
     parser.add_argument(
         "command",
         choices=["sync", "build-exercises", "check"],

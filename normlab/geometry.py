@@ -223,16 +223,18 @@ def _project_rows(X: np.ndarray, ord: float, radius: float, norms: np.ndarray | 
         out[outside] = radius * (X[outside] / norms[outside, None])
     elif np.any(outside):  # L1: soft-threshold at the level that lands on the sphere [Duchi et al.]
         Xo = X[outside]
-        a = np.abs(Xo)
+        scale = np.max(np.abs(Xo), axis=1, keepdims=True)  # work in units of max|x_i|: sums cannot overflow
+        a = np.abs(Xo) / scale
+        r = radius / scale
         u = -np.sort(-a, axis=1)  # magnitudes, largest first
         j = np.arange(1, X.shape[1] + 1)
         gaps = np.cumsum(u, axis=1) - j * u  # D_j = sum_{i <= j} (u_i - u_j): 0 for j = 1, then growing
-        k = X.shape[1] - np.argmax((gaps < radius)[:, ::-1], axis=1)  # keep the k largest: last j with D_j < r
+        k = X.shape[1] - np.argmax((gaps < r)[:, ::-1], axis=1)  # keep the k largest: last j with D_j < r
         rows = np.arange(len(Xo))
         u_k = u[rows, k - 1][:, None]  # smallest kept magnitude ...
-        z_k = ((radius - gaps[rows, k - 1]) / k)[:, None]  # ... and its value after shrinking
+        z_k = ((r[:, 0] - gaps[rows, k - 1]) / k)[:, None]  # ... and its value after shrinking
         # theta = u_k - z_k; written this way, radius << |x| loses nothing and the rest is exactly 0
-        out[outside] = np.sign(Xo) * np.where(a >= u_k, a - u_k + z_k, 0.0)
+        out[outside] = np.sign(Xo) * (scale * np.where(a >= u_k, a - u_k + z_k, 0.0))
     out[~finite] = np.nan
     return out
 

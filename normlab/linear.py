@@ -68,10 +68,12 @@ def _center(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
 
 
 def _check_Xy(X: ArrayLike, y: ArrayLike, caller: str) -> tuple[np.ndarray, np.ndarray]:
-    X = as_float_array(X, "X", caller=caller, ndim=2, allow_empty=False).astype(np.float64, copy=False)
-    y = as_float_array(y, "y", caller=caller, ndim=1, allow_empty=False).astype(np.float64, copy=False)
-    if np.iscomplexobj(X) or np.iscomplexobj(y):
-        raise TypeError(f"{caller}: `X` and `y` must be real.")
+    X = as_float_array(X, "X", caller=caller, ndim=2, allow_empty=False)
+    y = as_float_array(y, "y", caller=caller, ndim=1, allow_empty=False)
+    if np.iscomplexobj(X) or np.iscomplexobj(y):  # before the cast below, which would drop the imaginary part
+        raise TypeError(f"{caller}: `X` and `y` must be real; got dtypes {X.dtype} and {y.dtype}.")
+    X = X.astype(np.float64, copy=False)
+    y = y.astype(np.float64, copy=False)
     if X.shape[0] != y.shape[0]:
         raise ValueError(
             f"{caller}: `X` and `y` must have the same number of samples; "

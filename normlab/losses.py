@@ -117,8 +117,13 @@ def location_estimate(x: ArrayLike, ord: float) -> float:
         values, counts = np.unique(arr, return_counts=True)  # sorted values: argmax picks the smallest tie
         return float(values[np.argmax(counts)])
     if ord == 1:
-        return float(np.median(arr))
+        with np.errstate(invalid="ignore"):  # [inf, -inf] has no median: nan, without a warning
+            return float(np.median(arr))
     if ord == 2:
-        return float(np.mean(arr, dtype=np.float64))
+        m = float(np.max(np.abs(arr)))
+        if not math.isfinite(m) or m == 0.0:
+            with np.errstate(invalid="ignore"):  # inf - inf: nan, without a warning
+                return float(np.mean(arr, dtype=np.float64))
+        return m * float(np.mean(arr / m, dtype=np.float64))  # scaled: no overflow for huge entries
     lo, hi = float(np.min(arr)), float(np.max(arr))
     return lo / 2 + hi / 2  # no overflow for huge finite entries

@@ -157,7 +157,7 @@ def hard_threshold(
     k = check_int(k, "k", caller=caller, minimum=0)
     if np.isnan(arr).any():
         raise ValueError(f"{caller}: `x` contains NaN, so its top-{k} entries are undefined; remove or replace the NaN first.")
-    out = np.zeros_like(arr)
+    out = np.zeros(arr.shape, dtype=arr.dtype)  # C order, so reshape(-1) below is a view
     if k == 0 or arr.size == 0:
         return out
     flat = arr.reshape(-1)

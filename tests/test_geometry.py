@@ -415,3 +415,9 @@ def test_constrained_quadratic_sparsity_report():
 def test_constrained_quadratic_sparsity_rejects_bad_input(kwargs, exc, arg):
     with pytest.raises(exc, match=arg):
         constrained_quadratic_sparsity(**kwargs)
+
+
+def test_project_onto_ball_regression_l1_huge_entries_stay_in_the_ball():
+    # code review: the L1 sort-and-cumsum overflowed on unscaled rows
+    z = project_onto_ball(np.array([1e308, 1e308]), ord=1)
+    np.testing.assert_allclose(z, [0.5, 0.5], rtol=1e-15)

@@ -493,3 +493,12 @@ def test_selection_stability_rejects_bad_input(diabetes):
         selection_stability(Lasso(), X, y, n_boot=0)
     with pytest.raises(ValueError, match="`y`"):
         selection_stability(Lasso(), X, y[:-1])
+
+
+def test_linear_helpers_regression_complex_input_is_refused():
+    # code review: the complex check ran after the cast to float64, so it never fired
+    from normlab.linear import best_subset
+
+    X = np.arange(12.0).reshape(6, 2)
+    with pytest.raises(TypeError, match="must be real"):
+        best_subset(X + 1j, np.arange(6.0), 1)

@@ -135,3 +135,16 @@ def test_location_estimate_rejects_bad_ord(bad):
 def test_location_estimate_rejects_bad_x(x, exc):
     with pytest.raises(exc):
         location_estimate(x, 1)
+
+
+def test_location_estimate_regression_no_overflow_or_warning():
+    # code review: the mean of [1e308, 1e308] overflowed to inf with a RuntimeWarning
+    import warnings
+
+    from normlab.losses import location_estimate
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert location_estimate([1e308, 1e308], 2) == 1e308
+        assert np.isnan(location_estimate([np.inf, -np.inf], 2))
+        assert np.isnan(location_estimate([np.inf, -np.inf], 1))

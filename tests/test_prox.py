@@ -216,3 +216,12 @@ def test_hard_threshold_rejects_bad_x():
         hard_threshold([1j], k=1)
     with pytest.raises(TypeError):
         hard_threshold([1.0, 2.0], 1)  # k and lam are keyword-only
+
+
+def test_hard_threshold_regression_fortran_order_input():
+    # code review: zeros_like kept Fortran order, so the top-k write went into a copy
+    from normlab.prox import hard_threshold
+
+    x = np.array([[1.0, 5.0], [3.0, 2.0]]).T
+    np.testing.assert_array_equal(hard_threshold(x, k=2), [[0.0, 3.0], [5.0, 0.0]])
+    np.testing.assert_array_equal(hard_threshold(np.asfortranarray(x), k=2), [[0.0, 3.0], [5.0, 0.0]])

@@ -68,3 +68,10 @@ def test_version_is_consistent_with_metadata():
     from importlib.metadata import version
 
     assert normlab.__version__ == version("normlab")
+
+
+def test_import_and_norm_work_without_docstrings():
+    # code review: rewriting __doc__ at import failed under python -OO
+    code = "import normlab as nl, normlab.course; print(nl.norm([3.0, 4.0]))"
+    out = subprocess.run([sys.executable, "-OO", "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "5.0"
