@@ -54,6 +54,7 @@ __all__ = [
     "plot_perturbed_digit",
     "plot_supporting_lines",
     "plot_unit_ball_grid",
+    "plot_soft_threshold",
     "plot_unit_balls",
     "style_context",
     "use_style",
@@ -1962,3 +1963,73 @@ def plot_coefficient_pairs(
     ax.set_title(f"{head}one of the pair is exactly 0 in\n{flips1} of {L1.shape[0]} lasso fits, "
                  f"{flips2} of {L2.shape[0]} ridge fits")
     return ax
+
+
+# ---------------------------------------------------------------------------------------
+# Soft-thresholding one vector (lesson 04)
+# ---------------------------------------------------------------------------------------
+
+
+def plot_soft_threshold(v: ArrayLike, lam: float, ax: Axes | None = None) -> Axes:
+    """Stem plot of a vector before and after soft-thresholding at level `lam`.
+
+    Parameters
+    ----------
+    v : array_like of shape (d,)
+        The vector to shrink; real and finite.
+    lam : float
+        The threshold λ ≥ 0: entries with |v_i| <= λ become exactly 0, the others move
+        λ toward 0.
+    ax : matplotlib Axes, optional
+        Where to draw; a new house-style figure if None.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        If `v` is not a finite 1-D vector or `lam` is negative.
+
+    Notes
+    -----
+    The band |v_i| <= λ is shaded: every entry inside it lands on 0, which is the lasso's
+    sparsity in one picture. The title counts the exact zeros. Used in lesson 04 (through
+    :func:`normlab.widgets.soft_threshold_explorer`).
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from normlab.viz import plot_soft_threshold
+    >>> ax = plot_soft_threshold([3.0, -0.4, 1.2, -2.0], 1.0)
+    >>> print(ax.get_title())
+    λ = 1.00: 1 of 4 entries exactly 0
+    """
+    from .prox import soft_threshold
+
+    caller = "plot_soft_threshold"
+    v = as_float_array(v, "v", caller=caller, ndim=1, allow_empty=False)
+    check_finite(v, "v", caller=caller)
+    lam = check_positive(lam, "lam", caller=caller, strict=False)
+    shrunk = soft_threshold(v, lam)
+    if ax is None:
+        ax = _new_axes()
+    idx = np.arange(1, v.size + 1)
+    ax.axhspan(-lam, lam, color=PALETTE["yellow"], alpha=0.35, lw=0, label="band |v_i| ≤ λ")
+    ax.axhline(0.0, color=PALETTE["grey"], lw=1.0)
+    ax.plot(idx, v, linestyle="none", marker="o", markerfacecolor="white",
+            markeredgecolor=PALETTE["black"], label="v (before)")
+    st = norm_style(1)
+    ax.vlines(idx, 0.0, shrunk, color=st["color"], linewidth=2.0)
+    ax.plot(idx, shrunk, linestyle="none", marker="o", color=st["color"], label="soft-thresholded")
+    n_zero = int(np.count_nonzero(shrunk == 0))
+    lim = 1.1 * max(float(np.max(np.abs(v))), lam, 1e-12)
+    ax.set_ylim(-lim, lim)
+    ax.set_xticks(idx)
+    ax.set_xlabel("entry i")
+    ax.set_ylabel("value")
+    ax.set_title(f"λ = {lam:.2f}: {n_zero} of {v.size} entries exactly 0")
+    ax.legend(loc="upper right", fontsize=0.85 * plt.rcParams["font.size"])
+    return ax
+

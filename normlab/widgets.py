@@ -37,6 +37,7 @@ __all__ = [
     "epsilon_explorer",
     "norm_ratio_explorer",
     "path_explorer",
+    "soft_threshold_explorer",
     "unit_ball_explorer",
 ]
 
@@ -595,3 +596,42 @@ def correlation_explorer(n: int = 30, n_samples: int = 30, *, alpha: float = 0.4
         return viz.plot_coefficient_pairs(l1, l2, true_coef=(1.0, 1.0), rho=rho)
 
     _interactive(draw, {"rho": 0.95}, rho=_selection_slider(_RHO_CHOICES, 0.95, "correlation ρ"))
+
+
+# λ values offered by soft_threshold_explorer's slider.
+_LAM_CHOICES = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
+
+
+def soft_threshold_explorer(v: ArrayLike = (3.0, -0.4, 1.2, -2.0, 0.6, -3.5, 0.2, 1.8)) -> None:
+    """A λ slider on soft-thresholding one vector: watch entries hit exactly 0 one by one.
+
+    Parameters
+    ----------
+    v : array_like of shape (d,), optional
+        The vector to shrink.
+
+    Notes
+    -----
+    Wraps :func:`normlab.viz.plot_soft_threshold`; the slider runs over λ from 0 to 4. The
+    static figure (no ipywidgets, or ``NORMLAB_STATIC=1``) shows λ = 1. Used in lesson 04.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import os; os.environ["NORMLAB_STATIC"] = "1"
+    >>> from normlab.widgets import soft_threshold_explorer
+    >>> soft_threshold_explorer()
+    Static figure: NORMLAB_STATIC=1 is set; unset it for the interactive version.
+    """
+    from . import viz
+    from ._validation import as_float_array, check_finite
+
+    caller = "soft_threshold_explorer"
+    v = as_float_array(v, "v", caller=caller, ndim=1, allow_empty=False)  # fail now, not in a callback
+    check_finite(v, "v", caller=caller)
+
+    def draw(lam: float) -> Any:
+        return viz.plot_soft_threshold(v, lam)
+
+    _interactive(draw, {"lam": 1.0}, lam=_selection_slider(_LAM_CHOICES, 1.0, "λ"))
+
