@@ -19,6 +19,7 @@ __all__ = [
     "check_option",
     "check_positive",
     "check_int",
+    "check_interval",
 ]
 
 
@@ -132,3 +133,32 @@ def check_axis(axis: Any, ndim: int, *, caller: str, name: str = "axis") -> tupl
     if len(set(out)) != len(out):
         raise ValueError(f"{caller}: `{name}` has repeated axes; got {axis!r}.")
     return tuple(out)
+
+
+def check_interval(
+    value: Any,
+    name: str,
+    low: float,
+    high: float,
+    *,
+    caller: str,
+    closed: str = "both",
+    hint: str = "",
+) -> float:
+    """Return `value` as a float in the interval from `low` to `high`.
+
+    `closed` says which ends belong to it: "both", "left", "right" or "neither".
+    Raises TypeError for non-real values and ValueError (naming the interval, plus
+    `hint` if given) for values outside it.
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
+        raise TypeError(f"{caller}: `{name}` must be a real number; got {type(value).__name__} {value!r}.")
+    v = float(value)
+    left_ok = v >= low if closed in ("both", "left") else v > low
+    right_ok = v <= high if closed in ("both", "right") else v < high
+    if not (left_ok and right_ok):  # NaN fails both
+        lb = "[" if closed in ("both", "left") else "("
+        rb = "]" if closed in ("both", "right") else ")"
+        extra = f" {hint}" if hint else ""
+        raise ValueError(f"{caller}: `{name}` must be in {lb}{low:g}, {high:g}{rb}; got {value!r}.{extra}")
+    return v

@@ -11,7 +11,7 @@ import importlib
 import inspect
 from typing import Any
 
-from ._validation import check_int, check_option, check_positive
+from ._validation import check_int, check_interval, check_option, check_positive
 
 __all__ = ["logistic", "optional_torch", "path_alphas", "sklearn_version"]
 
@@ -72,9 +72,7 @@ def logistic(penalty: str = "l2", C: float = 1.0, *, l1_ratio: float | None = No
     if penalty == "elasticnet":
         if l1_ratio is None:
             raise ValueError("logistic: `l1_ratio` is required for penalty='elasticnet'; got None.")
-        ratio = float(l1_ratio)
-        if not 0.0 <= ratio <= 1.0:
-            raise ValueError(f"logistic: `l1_ratio` must be in [0, 1]; got {l1_ratio!r}.")
+        ratio = check_interval(l1_ratio, "l1_ratio", 0.0, 1.0, caller="logistic")
     else:
         ratio = {"l2": 0.0, "l1": 1.0, None: 0.0}[penalty]
     kwargs.setdefault("solver", "saga" if penalty in ("l1", "elasticnet") else "lbfgs")

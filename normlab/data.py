@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validation import check_int, check_positive
+from ._validation import check_int, check_interval, check_positive
 
 __all__ = ["Split", "load_digits_unit", "make_block_correlated", "make_outlier_regression"]
 
@@ -55,9 +55,7 @@ def load_digits_unit(test_size: float = 0.3, *, rng=0) -> Split:
     >>> print(split.X_train.shape, split.X_test.shape, f"{split.X_train.max():.1f}")
     (1257, 64) (540, 64) 1.0
     """
-    test_size = check_positive(test_size, "test_size", caller="load_digits_unit")
-    if not test_size < 1:
-        raise ValueError(f"load_digits_unit: `test_size` must be in (0, 1); got {test_size!r}.")
+    test_size = check_interval(test_size, "test_size", 0.0, 1.0, caller="load_digits_unit", closed="neither")
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
 
@@ -116,9 +114,7 @@ def make_outlier_regression(
     (50, 1) (50,) 5
     """
     n = check_int(n, "n", caller="make_outlier_regression", minimum=2)
-    frac = float(frac_outliers)
-    if not 0.0 <= frac < 0.5:
-        raise ValueError(f"make_outlier_regression: `frac_outliers` must be in [0, 0.5); got {frac_outliers!r}.")
+    frac = check_interval(frac_outliers, "frac_outliers", 0.0, 0.5, caller="make_outlier_regression", closed="left")
     check_positive(noise, "noise", caller="make_outlier_regression", strict=False)
     gen = np.random.default_rng(rng)
     x = np.sort(gen.uniform(0.0, 10.0, size=n))
@@ -170,9 +166,7 @@ def make_block_correlated(
     n = check_int(n, "n", caller="make_block_correlated", minimum=1)
     p = check_int(p, "p", caller="make_block_correlated", minimum=1)
     block_size = check_int(block_size, "block_size", caller="make_block_correlated", minimum=1)
-    rho = float(rho)
-    if not 0.0 <= rho < 1.0:
-        raise ValueError(f"make_block_correlated: `rho` must be in [0, 1); got {rho!r}.")
+    rho = check_interval(rho, "rho", 0.0, 1.0, caller="make_block_correlated", closed="left")
     gen = np.random.default_rng(rng)
     n_blocks = -(-p // block_size)
     latent = gen.standard_normal((n, n_blocks))

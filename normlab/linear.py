@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, Sequence
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import as_float_array, check_finite, check_int, check_option, check_positive
+from ._validation import as_float_array, check_finite, check_int, check_interval, check_option, check_positive
 
 __all__ = [
     "BestSubset",
@@ -454,12 +454,10 @@ def regularization_path(
     if penalty == "l1":
         a, coefs, _ = lasso_path(Xc, yc, **kw)
     else:
-        r = float(l1_ratio)
-        if not 0.0 < r <= 1.0:
-            raise ValueError(
-                f"{caller}: `l1_ratio` must be in (0, 1]; got {l1_ratio!r}. "
-                "For l1_ratio = 0 (pure ridge) use penalty='l2' with alpha multiplied by n."
-            )
+        r = check_interval(
+            l1_ratio, "l1_ratio", 0.0, 1.0, caller=caller, closed="right",
+            hint="For l1_ratio = 0 (pure ridge) use penalty='l2' with alpha multiplied by n.",
+        )
         a, coefs, _ = enet_path(Xc, yc, l1_ratio=r, **kw)
     return RegularizationPath(np.asarray(a, dtype=np.float64), np.asarray(coefs, dtype=np.float64))
 
@@ -535,9 +533,7 @@ def lambda_max(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 1.0) -> float:
     """
     caller = "lambda_max"
     X, y = _check_Xy(X, y, caller)
-    r = float(l1_ratio)
-    if not 0.0 < r <= 1.0:
-        raise ValueError(f"{caller}: `l1_ratio` must be in (0, 1]; got {l1_ratio!r}.")
+    r = check_interval(l1_ratio, "l1_ratio", 0.0, 1.0, caller=caller, closed="right")
     Xc, yc, _, _ = _center(X, y)
     return float(np.max(np.abs(Xc.T @ yc)) / (X.shape[0] * r))
 

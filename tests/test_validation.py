@@ -59,3 +59,15 @@ def test_check_option_refuses_booleans_for_numbers():
     with pytest.raises(ValueError):
         check_option(True, "ord", (1, 2), caller="f")
     assert check_option(None, "penalty", ("l2", None), caller="f") is None
+
+
+def test_check_interval_names_the_interval_and_refuses_non_numbers():
+    from normlab._validation import check_interval
+
+    assert check_interval(0.5, "rho", 0.0, 1.0, caller="f", closed="left") == 0.5
+    with pytest.raises(ValueError, match=r"f: `rho` must be in \[0, 1\); got 1\."):
+        check_interval(1, "rho", 0.0, 1.0, caller="f", closed="left")
+    with pytest.raises(ValueError, match=r"\(0, 1\]"):
+        check_interval(np.nan, "l1_ratio", 0.0, 1.0, caller="f", closed="right")
+    with pytest.raises(TypeError, match="`l1_ratio`"):
+        check_interval("a", "l1_ratio", 0.0, 1.0, caller="f")
