@@ -38,6 +38,7 @@ __all__ = [
     "navigation_line",
     "strip_solutions",
     "sync",
+    "myth_index",
     "syllabus_table",
 ]
 
@@ -46,6 +47,9 @@ END = "### END SOLUTION"
 NAV_MARK = "<!-- nav -->"
 SYLLABUS_START = "<!-- syllabus:start -->"
 SYLLABUS_END = "<!-- syllabus:end -->"
+MYTHS_START = "<!-- myths:start -->"
+MYTHS_END = "<!-- myths:end -->"
+_MYTH_HEAD = re.compile(r"^\*\*(?:Myth check|Precision)[^*]*?\(ERRATA ([^)·]+?)(?: · [^)]*)?\)")
 ANSWER_CELL = "*Write your answer here (double-click this cell to edit it).*"
 _TITLE = re.compile(r"^#\s+(?:Exercises\s+)?(\d\d)\s+·\s+(.+?)\s*$", re.M)
 
@@ -241,7 +245,62 @@ def syllabus_table(root: Path) -> str:
     return "\n".join(rows)
 
 
+def _first_sentence(text: str, *, capitalize: bool = False) -> str:
+    """The first sentence of a Markdown text, with links reduced to their words."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", " ".join(text.split()))
+    match = re.search(r"(.+?[.!?])(\s|$)", text)
+    sentence = match.group(1) if match else text
+    return sentence[:1].upper() + sentence[1:] if capitalize else sentence
+
+
+def myth_index(root: Path) -> str:
+    """The README's myth index: every myth box of every lesson, with its code and correction.
+
+    Each row quotes the guide's claim (the first quotation after "The guide says") and the
+    first sentence of the box's "What is true", so the ERRATA codes in the lessons can be
+    looked up in one place.
+    """
+    rows = [
+        "| Lesson | Code | The guide says | What is true |",
+        "|---|---|---|---|",
+    ]
+    for num, _, path in lessons(root):
+        for cell in read_notebook(path)["cells"]:
+            if cell["cell_type"] != "markdown":
+                continue
+            block: list[str] = []
+            for line in source_of(cell).splitlines() + [""]:
+                if line.startswith(">"):
+                    block.append(line[1:].strip())
+                    continue
+                head = _MYTH_HEAD.match(block[0]) if block else None
+                if head:
+                    text = " ".join(block)
+                    said = re.search(r'(?i)the guide\b[^"“]*["“]([^"”]+)["”]', text)
+                    true = re.search(r"\*\*What is true:?\*\*:?\s*(.+?)(?:\*\*Witness|$)", text)
+                    if said and len(said.group(1)) < 30:  # a one-word quote needs its sentence
+                        start = text.lower().rfind("the guide", 0, said.start(1))
+                        claim = _first_sentence(text[start:], capitalize=True)
+                    else:
+                        claim = f"“{_first_sentence(said.group(1))}”" if said else "–"
+                    fix = _first_sentence(true.group(1), capitalize=True) if true else "–"
+                    code = head.group(1).replace("§1.2", "").strip()
+                    cells = [f"[{num}](notebooks/{path.name})", code, claim, fix]
+                    rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+                block = []
+    return "\n".join(rows)
+
+
 # --------------------------------------------------------------------------- sync
+def _replace_between(text: str, start: str, end: str, body) -> str:
+    """Replace what stands between the markers `start` and `end` (if both are present)."""
+    if start not in text or end not in text:
+        return text
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{body()}\n{end}{tail}"
+
+
 def sync(root: Path | str = ".", *, write: bool = True, only: str | None = None) -> list[Path]:
     """Bring exercises, navigation lines and the README syllabus up to date.
 
@@ -267,10 +326,9 @@ def sync(root: Path | str = ".", *, write: bool = True, only: str | None = None)
     readme = root / "README.md"
     if readme.exists():
         text = readme.read_text(encoding="utf-8")
-        if SYLLABUS_START in text and SYLLABUS_END in text:
-            head, rest = text.split(SYLLABUS_START, 1)
-            _, tail = rest.split(SYLLABUS_END, 1)
-            wanted[readme] = f"{head}{SYLLABUS_START}\n{syllabus_table(root)}\n{SYLLABUS_END}{tail}"
+        text = _replace_between(text, SYLLABUS_START, SYLLABUS_END, lambda: syllabus_table(root))
+        text = _replace_between(text, MYTHS_START, MYTHS_END, lambda: myth_index(root))
+        wanted[readme] = text
     if only is not None:
         wanted = {p: t for p, t in wanted.items() if p.name.startswith(f"{only}_")}
     changed = []

@@ -65,3 +65,16 @@ def test_sync_builds_exercises_and_navigation(tmp_path):
     assert "[← Exercises 01 · One](01_x.ipynb)" in "".join(ex["cells"][1]["source"])
     readme = (tmp_path / "README.md").read_text()
     assert "| 01 | [One](notebooks/01_x.ipynb) |" in readme and "old" not in readme
+
+
+def test_myth_index_lists_each_box_with_its_code_and_correction(tmp_path):
+    (tmp_path / "notebooks").mkdir()
+    box = ('> **Myth check (ERRATA E9 · guide section "The L1 Norm").** The guide says: "One giant error never '
+           'swamps the total." More words.\n>\n> **What is true:** one error *can* dominate. Details.\n>\n'
+           '> **Witness:** the next cell.')
+    nb = _nb([{"cell_type": "markdown", "metadata": {}, "source": "# 04 · L1"},
+              {"cell_type": "markdown", "metadata": {}, "source": box}])
+    (tmp_path / "notebooks" / "04_l1.ipynb").write_text(json.dumps(nb))
+    rows = course.myth_index(tmp_path).splitlines()
+    assert rows[2] == ("| [04](notebooks/04_l1.ipynb) | E9 | “One giant error never swamps the total.” "
+                       "| One error *can* dominate. |")
