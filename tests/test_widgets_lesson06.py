@@ -28,14 +28,6 @@ def shown(monkeypatch):
     return calls
 
 
-@pytest.fixture
-def displayed(monkeypatch):
-    display_module = pytest.importorskip("IPython.display")
-    out = []
-    monkeypatch.setattr(display_module, "display", lambda *objs, **kw: out.extend(objs))
-    return out
-
-
 # ---------------------------------------------------------------------------
 # viz.plot_perturbed_digit
 # ---------------------------------------------------------------------------

@@ -25,14 +25,6 @@ def shown(monkeypatch):
     return calls
 
 
-@pytest.fixture
-def displayed(monkeypatch):
-    display_module = pytest.importorskip("IPython.display")
-    out = []
-    monkeypatch.setattr(display_module, "display", lambda *objs, **kw: out.extend(objs))
-    return out
-
-
 @pytest.fixture(scope="module")
 def diabetes():
     from sklearn.datasets import load_diabetes
